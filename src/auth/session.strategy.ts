@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { fromNodeHeaders } from 'better-auth/node';
+import type { Request, Response } from 'express';
+import { ABSENT, AuthStrategy, StrategyResult } from './auth-strategy';
+import { BETTER_AUTH, BetterAuthInstance } from './better-auth.factory';
+import { toRole } from './principal';
+
+/** A better-auth session cookie. Tried first: a browser's own session wins over any Bearer token. */
+@Injectable()
+export class SessionStrategy implements AuthStrategy {
+  constructor(@Inject(BETTER_AUTH) private readonly auth: BetterAuthInstance) {}
+
+  async authenticate(req: Request, res: Response): Promise<StrategyResult> {
+    // Cheap pre-check: without better-auth's cookie there is nothing to look up.
+    if (!req.headers.cookie?.includes('session_token=')) return ABSENT;
+
+    const { headers, response } = await this.auth.api.getSession({
+      headers: fromNodeHeaders(req.headers),
+      returnHeaders: true,
+    });
+    // better-auth refreshes the session (sliding expiry) by sending a new cookie: pass it on.
+    const refreshed = headers.getSetCookie();
+    if (refreshed.length > 0) res.append('Set-Cookie', refreshed);
+
+    if (!response) return { kind: 'rejected', message: 'Session is invalid or has expired' };
+    return {
+      kind: 'authenticated',
+      principal: { userId: response.user.id, role: toRole(response.user.role), method: 'session' },
+    };
+  }
+}

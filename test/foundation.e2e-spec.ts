@@ -1,0 +1,101 @@
+import { TcpProxy } from './support/tcp-proxy';
+import { startTestApp, TestApp, testDatabaseUrl } from './support/test-app';
+
+const PROBLEM = /^application\/problem\+json/;
+
+function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string }, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(PROBLEM);
+  const body = JSON.parse(res.text);
+  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect(res.text).not.toMatch(/at .*\.(js|ts):\d+|stack|SELECT|QueryFailed/);
+  return body;
+}
+
+describe('foundation', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('serves liveness and readiness publicly', async () => {
+    await t.http().get('/health').expect(200, { status: 'ok' });
+    await t.http().get('/health/ready').expect(200, { status: 'ok', database: 'up' });
+  });
+
+  it('returns a request id, keeps a well-formed one from the caller, and logs it', async () => {
+    const generated = await t.http().get('/health');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await t.http().get('/health').set('X-Request-Id', 'trace-abc.123');
+    expect(kept.headers['x-request-id']).toBe('trace-abc.123');
+    const bogus = await t.http().get('/health').set('X-Request-Id', 'bad id with spaces');
+    expect(bogus.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const line = t.logs.find((l) => l.msg === 'request' && l.requestId === 'trace-abc.123');
+    expect(line).toMatchObject({ method: 'GET', path: '/health', status: 200, durationMs: expect.any(Number) });
+  });
+
+  it('answers unknown routes with a 404 problem, inside and outside /api/v1', async () => {
+    expectProblem(await t.http().get('/api/v1/does-not-exist'), 404);
+    expectProblem(await t.http().get('/nothing/here'), 404);
+  });
+
+  it('answers malformed JSON with 400 and does not echo the body', async () => {
+    const res = await t.http().post('/api/v1/me').set('Content-Type', 'application/json').send('{"name": secret-value');
+    const body = expectProblem(res, 400);
+    expect(body.detail).toBe('The request body is not valid JSON.');
+    expect(res.text).not.toContain('secret-value');
+  });
+
+  it('answers a 200 kB body with 413', async () => {
+    const res = await t.http().post('/api/v1/me').set('Content-Type', 'application/json').send(JSON.stringify({ a: 'x'.repeat(200_000) }));
+    expectProblem(res, 413);
+  });
+
+  it('sets security headers and hides the framework', async () => {
+    const res = await t.http().get('/health');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('allows CORS with credentials only for trusted origins', async () => {
+    const trusted = await t.http().options('/api/v1/me').set('Origin', 'http://localhost:3000').set('Access-Control-Request-Method', 'POST');
+    expect(trusted.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    expect(trusted.headers['access-control-allow-credentials']).toBe('true');
+    const evil = await t.http().options('/api/v1/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('publishes the OpenAPI document with both security schemes, and its UI', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.components.securitySchemes).sort()).toEqual(['api-key', 'session']);
+    expect(doc.body.paths['/api/v1/me']).toBeDefined();
+    const ui = await t.http().get('/api/docs/').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+});
+
+describe('database outage', () => {
+  it('answers 503 while the database is unreachable and recovers by itself', async () => {
+    const target = new URL(testDatabaseUrl());
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start();
+    const t = await startTestApp({ databaseUrl: proxy.wrap(testDatabaseUrl()) });
+    try {
+      await t.http().get('/health/ready').expect(200);
+      await proxy.stop();
+      const down = await t.http().get('/health/ready');
+      expectProblem(down, 503);
+      expect(down.headers['retry-after']).toBeDefined();
+      expect(t.logs.some((l) => l.level === 'error')).toBe(true);
+      await proxy.start();
+      await t.http().get('/health/ready').expect(200);
+    } finally {
+      await t.close();
+      await proxy.stop();
+    }
+  });
+});
