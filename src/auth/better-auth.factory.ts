@@ -25,6 +25,9 @@ export function createBetterAuth(config: AppConfig, pool: Pool, secret: string, 
     database: pool,
     trustedOrigins: [...config.auth.trustedOrigins],
     telemetry: { enabled: false },
+    // better-auth's limiter (3 sign-in/sign-up attempts per 10 s per address, more for other routes);
+    // decided from our validated NODE_ENV rather than its own reading of process.env.
+    rateLimit: { enabled: config.nodeEnv === 'production' },
     emailAndPassword: { enabled: true, disableSignUp: !config.auth.signupEnabled },
     session: {
       modelName: 'sessions',
