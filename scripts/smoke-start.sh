@@ -42,6 +42,10 @@ curl -fs -X POST "$BASE/api/auth/sign-in/email" -H 'Content-Type: application/js
 echo "restart kept the user"
 stop
 
+# The first-admin command on the same embedded database (the server is stopped: one process per folder).
+USER_PASSWORD=smoke-admin-pass-1 node dist/src/cli/create-user.js --email ops@example.com --name Ops --admin | grep -q "Created member ops@example.com"
+echo "user:create works on the embedded database (a second user is a member: the first was admin)"
+
 set +e
 OUT="$(API_KEY_ENVIRONMENT=prod npm start 2>&1)"
 CODE=$?

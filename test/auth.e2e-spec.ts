@@ -1,7 +1,12 @@
 import { getMigrations } from 'better-auth/db/migration';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createUser } from '../src/cli/create-user.command';
+import { loadConfig } from '../src/config/load-config';
 import { BETTER_AUTH, BetterAuthInstance } from '../src/auth/better-auth.factory';
 import { ProbeModule } from './support/probe.module';
-import { resetDatabase, startTestApp, TestApp, TRUSTED_ORIGIN, withDb } from './support/test-app';
+import { resetDatabase, startTestApp, TestApp, testDatabaseUrl, TRUSTED_ORIGIN, withDb } from './support/test-app';
 import { cookieHeader, signUp, uniqueEmail } from './support/users';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -225,6 +230,27 @@ describe("auth: better-auth's own rate limiter sees the real client address", ()
       }
     } finally {
       await proxied.close();
+    }
+  });
+});
+
+describe('auth: npm run user:create', () => {
+  it('creates the first admin of a deployment with sign-up disabled, then a member', async () => {
+    await resetDatabase();
+    const config = loadConfig({ DATABASE_URL: testDatabaseUrl(), DATA_DIR: mkdtempSync(join(tmpdir(), 'tke-cli-')), SIGNUP_ENABLED: 'false' });
+    const admin = await createUser(config, { email: uniqueEmail('ada'), name: 'Ada', password: 'cli-password-1', role: 'admin' });
+    const member = await createUser(config, { email: uniqueEmail('bob'), name: 'Bob', password: 'cli-password-2', role: 'member' });
+    expect([admin.role, member.role]).toEqual(['admin', 'member']);
+    await expect(createUser(config, { email: admin.email, name: 'Again', password: 'cli-password-3', role: 'member' })).rejects.toThrow(/exists/);
+
+    const t = await startTestApp({ env: { SIGNUP_ENABLED: 'false' } });
+    try {
+      const signIn = await t.http().post('/api/auth/sign-in/email').set('Origin', TRUSTED_ORIGIN)
+        .send({ email: admin.email, password: 'cli-password-1' }).expect(200);
+      const me = await t.http().get('/api/v1/me').set('Cookie', cookieHeader(signIn.headers['set-cookie'])).expect(200);
+      expect(me.body).toMatchObject({ email: admin.email, role: 'admin' });
+    } finally {
+      await t.close();
     }
   });
 });

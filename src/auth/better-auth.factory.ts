@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { admin } from 'better-auth/plugins';
+import { adminAc, userAc } from 'better-auth/plugins/admin/access';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import type { JsonLogger } from '../common/logging/json-logger';
@@ -59,6 +60,8 @@ export function createBetterAuth(config: AppConfig, pool: Pool, secret: string, 
     verification: { modelName: 'verifications', fields: snakeCase('expiresAt', 'createdAt', 'updatedAt') },
     plugins: [
       admin({
+        // Our two roles; a member has better-auth's plain-user rights (none on the admin API).
+        roles: { admin: adminAc, member: userAc },
         defaultRole: 'member',
         adminRoles: ['admin'],
         schema: {
