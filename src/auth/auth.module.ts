@@ -1,9 +1,9 @@
 import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { JsonLogger } from '../common/logging/json-logger';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { poolOf } from '../database/pool-of';
 import { API_KEY_STRATEGY, AuthStrategy } from './auth-strategy';
 import { AuthGuard } from './auth.guard';
 import { resolveAuthSecret } from './auth-secret';
@@ -37,7 +37,7 @@ export class AuthModule {
           inject: [APP_CONFIG, getDataSourceToken(), JsonLogger],
           // better-auth shares TypeORM's pool: one set of connections, one limit to size.
           useFactory: (config: AppConfig, dataSource: DataSource, logger: JsonLogger) =>
-            createBetterAuth(config, (dataSource.driver as unknown as { master: Pool }).master, resolveAuthSecret(config), logger),
+            createBetterAuth(config, poolOf(dataSource), resolveAuthSecret(config), logger),
         },
         SessionStrategy,
         apiKeyStrategy,

@@ -1,4 +1,3 @@
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { resolveAuthSecret } from '../auth/auth-secret';
 import { createBetterAuth } from '../auth/better-auth.factory';
@@ -7,6 +6,7 @@ import { JsonLogger } from '../common/logging/json-logger';
 import type { AppConfig } from '../config/app-config';
 import { openDatabaseTarget } from '../database/database-target';
 import { runMigrations } from '../database/run-migrations';
+import { poolOf } from '../database/pool-of';
 import { buildTypeOrmOptions } from '../database/typeorm-options';
 
 export interface NewUser {
@@ -27,11 +27,10 @@ export async function createUser(config: AppConfig, input: NewUser): Promise<{ i
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const pool = (dataSource.driver as unknown as { master: Pool }).master;
-    const auth = createBetterAuth(config, pool, resolveAuthSecret(config), logger);
+    const auth = createBetterAuth(config, poolOf(dataSource), resolveAuthSecret(config), logger);
     const { user } = await auth.api.createUser({ body: { email: input.email, password: input.password, name: input.name, role: input.role } });
     // The first user ever becomes admin whatever was asked (the database trigger's rule): report the truth.
-    const [row] = (await dataSource.query('SELECT role FROM users WHERE id = $1', [user.id])) as Array<{ role: Role }>;
+    const [row] = await dataSource.query<Array<{ role: Role }>>('SELECT role FROM users WHERE id = $1', [user.id]);
     return { id: user.id, email: user.email, role: row.role };
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
