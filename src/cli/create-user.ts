@@ -43,8 +43,10 @@ async function readPassword(): Promise<string> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof ConfigError;
-  const message = known ? (error as Error).message : `Could not create the user: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    error instanceof UsageError || error instanceof ConfigError
+      ? error.message
+      : `Could not create the user: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });
