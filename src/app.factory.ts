@@ -11,6 +11,7 @@ import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details
 import { problem } from './common/http/problem-details';
 import { requestContext } from './common/http/request-context.middleware';
 import { createValidationPipe } from './common/validation/validation';
+import { PAGES_ASSETS_DIR } from './pages/pages.controller';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '100kb';
@@ -56,6 +57,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
       },
     }),
   );
+  // The pages' CSS, JS and icon (the HTML itself comes from PagesController), with the headers above.
+  app.useStaticAssets(PAGES_ASSETS_DIR, { prefix: '/assets', index: false, redirect: false });
   // 3. CORS only for trusted origins, with credentials (cookies).
   app.enableCors({ origin: [...config.auth.trustedOrigins], credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] });
   // 4. better-auth sees the client address we computed (socket, or X-Forwarded-For under TRUST_PROXY).

@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { PagesModule } from './pages/pages.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -28,6 +29,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         AuthModule.forRoot(),
         HealthModule,
+        PagesModule,
         ...imports,
       ],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   imports?: ModuleMetadata['imports'];
   databaseUrl?: string;
+  /** Listen on this port instead of a random one (a browser test needs BETTER_AUTH_URL to match). */
+  port?: number;
 }
 
 export function testDatabaseUrl(): string {
@@ -50,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const lines: string[] = [];
   const logger = new JsonLogger(config.logLevel, (line) => lines.push(line));
   const app = await createApp({ config, databaseUrl: options.databaseUrl ?? testDatabaseUrl(), logger, imports: options.imports });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,
