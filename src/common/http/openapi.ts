@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { documentRateLimit } from '../../rate-limit/rate-limit.openapi';
 
 export const OPENAPI_UI_PATH = 'api/docs';
 
@@ -17,6 +19,6 @@ export function setupOpenApi(app: INestApplication): void {
     .addSecurityRequirements('api-key')
     .addSecurityRequirements('session')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentRateLimit(SwaggerModule.createDocument(app, config), app.get<AppConfig>(APP_CONFIG));
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
