@@ -7,8 +7,10 @@ import { LoggingModule } from './common/logging/logging.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { PagesModule } from './pages/pages.module';
+import { ToursModule } from './tours/tours.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -30,6 +32,8 @@ export class AppModule {
         AuthModule.forRoot(),
         HealthModule,
         PagesModule,
+        ToursModule,
+        EventsModule,
         ...imports,
       ],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],

@@ -1,5 +1,7 @@
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+/** PostgreSQL 18 reports an `ON DELETE RESTRICT` violation with this code instead of 23503. */
+export const PG_RESTRICT_VIOLATION = '23001';
 
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH',

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { Request, Response } from 'express';
 import type { JsonLogger } from '../logging/json-logger';
 import { redactHeaders } from '../logging/json-logger';
-import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, postgresCode } from './database-errors';
+import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_RESTRICT_VIOLATION, PG_UNIQUE_VIOLATION, postgresCode } from './database-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ValidationFailedException, problem } from './problem-details';
 
 export const WWW_AUTHENTICATE = 'WWW-Authenticate';
@@ -48,7 +48,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (code === PG_UNIQUE_VIOLATION) {
       return problem(HttpStatus.CONFLICT, 'A resource with the same unique value already exists.');
     }
-    if (code === PG_FOREIGN_KEY_VIOLATION) {
+    if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {
       return problem(HttpStatus.CONFLICT, 'The request conflicts with related resources.');
     }
     if (isDatabaseUnavailable(exception)) {

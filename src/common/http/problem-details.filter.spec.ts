@@ -1,0 +1,31 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { JsonLogger } from '../logging/json-logger';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+/** Runs the filter on `error` with a fake Express response and returns the status and body sent. */
+function answer(error: unknown): { status: number; body: Record<string, unknown> } {
+  const sent = { status: 0, body: {} as Record<string, unknown> };
+  const res = {
+    headersSent: false,
+    setHeader: () => res,
+    hasHeader: () => false,
+    status: (status: number) => ((sent.status = status), res),
+    type: () => res,
+    send: (text: string) => ((sent.body = JSON.parse(text)), res),
+  };
+  const host = { switchToHttp: () => ({ getRequest: () => ({ headers: {}, originalUrl: '/x' }), getResponse: () => res }) };
+  new ProblemDetailsFilter(new JsonLogger('silent')).catch(error, host as unknown as ArgumentsHost);
+  return sent;
+}
+
+describe('ProblemDetailsFilter: database constraint errors', () => {
+  it.each([
+    ['a foreign key violation (23503)', '23503'],
+    ['a RESTRICT violation as PostgreSQL 18 reports it (23001)', '23001'],
+  ])('answers %s with 409 and no SQL', (_case, code) => {
+    const error = Object.assign(new Error('update or delete on table "tours" violates foreign key constraint'), { driverError: { code } });
+    const { status, body } = answer(error);
+    expect(status).toBe(409);
+    expect(JSON.stringify(body)).not.toMatch(/tours|constraint/);
+  });
+});

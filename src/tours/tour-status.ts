@@ -1,0 +1,2 @@
+export const TOUR_STATUSES = ['draft', 'published', 'cancelled', 'completed'] as const;
+export type TourStatus = (typeof TOUR_STATUSES)[number];
