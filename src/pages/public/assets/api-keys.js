@@ -60,7 +60,7 @@ function renderRow(key) {
   cell(row, 'Expires', time(key.expiresAt));
   cell(row, 'Last used', time(key.lastUsedAt, 'relative'));
   if (state.allUsers) cell(row, 'Owner', key.userId === state.me.userId ? 'You' : key.userId, 'owner');
-  const actions = cell(row, 'Actions', '', 'actions');
+  const actions = cell(row, 'Actions', '', 'row-actions');
   if (key.status === 'active') {
     const revoke = element('button', 'button small danger-outline', 'Revoke');
     revoke.type = 'button';
@@ -201,7 +201,18 @@ document.getElementById('copy-key').addEventListener('click', async () => {
 copied.addEventListener('change', () => {
   closeKey.disabled = !copied.checked;
 });
-closeKey.addEventListener('click', () => keyDialog.close());
+
+/** Removes the key from the page. The `close` event comes a task later, so closing wipes first. */
+function forgetKey() {
+  keyValue.replaceChildren();
+  copyStatus.textContent = '';
+  getSelection().removeAllRanges();
+}
+
+closeKey.addEventListener('click', () => {
+  forgetKey();
+  keyDialog.close();
+});
 
 // Escape would close the dialog without the confirmation.
 keyDialog.addEventListener('cancel', (event) => {
@@ -210,16 +221,15 @@ keyDialog.addEventListener('cancel', (event) => {
   copyStatus.textContent = 'Tick “I have copied this key” first: it cannot be shown again.';
 });
 
-// However the dialog closes (even when the browser forces it), the key leaves the page.
+// However else the dialog closes (the browser may force it on a repeated Escape), the key goes too.
 keyDialog.addEventListener('close', () => {
-  keyValue.replaceChildren();
-  copyStatus.textContent = '';
-  getSelection().removeAllRanges();
+  forgetKey();
   FIELDS.name.focus();
 });
 // Nor may the back/forward cache keep a page that still shows it.
 addEventListener('pagehide', () => {
-  if (keyDialog.open) keyDialog.close();
+  forgetKey();
+  keyDialog.close();
 });
 
 // ---- revoke -----------------------------------------------------------------------------------
