@@ -1,16 +1,6 @@
+import { expectProblem } from './support/problem';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp, testDatabaseUrl } from './support/test-app';
-
-const PROBLEM = /^application\/problem\+json/;
-
-function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string }, status: number) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(PROBLEM);
-  const body = JSON.parse(res.text);
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  expect(res.text).not.toMatch(/at .*\.(js|ts):\d+|stack|SELECT|QueryFailed/);
-  return body;
-}
 
 describe('foundation', () => {
   let t: TestApp;

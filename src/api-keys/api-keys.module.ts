@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyStrategy } from './api-key.strategy';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+import { LastUsedTracker } from './last-used-tracker';
+
+/**
+ * API keys: generation, storage as a hash, the management endpoints and the Bearer strategy. The
+ * AuthModule plugs the exported strategy into its composite guard (see `app.module.ts`).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity])],
+  controllers: [ApiKeysController],
+  providers: [ApiKeysRepository, ApiKeysService, ApiKeyStrategy, LastUsedTracker],
+  exports: [ApiKeyStrategy],
+})
+export class ApiKeysModule {}
