@@ -85,5 +85,6 @@ request('/api/auth/get-session').then(
   (session) => {
     if (session?.user) location.replace('/dashboard');
   },
+  // Unreachable or failing: the form is still the right thing to show.
   () => {},
 );
