@@ -165,6 +165,11 @@ describeInChromium('dashboard in Chromium', () => {
     await expectText(page.locator('#count-keys'), '0');
     for (const id of ['#count-tours', '#count-events']) await expectText(page.locator(id), /^\d+$/);
     await page.screenshot({ path: join(SCREENSHOTS, '2-dashboard.png') });
+    // Signed in, both `/` and the login page lead to the dashboard.
+    for (const path of ['/', '/login']) {
+      await page.goto(`${t.url}${path}`);
+      await page.waitForURL(`${t.url}/dashboard`);
+    }
 
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'API keys' }).click();
     await page.waitForURL(`${t.url}/dashboard/api-keys`);
