@@ -33,6 +33,10 @@ stop() {
 }
 
 start fresh
+# The built app serves its pages and their assets (copied into dist by nest-cli.json).
+curl -fs "$BASE/login" | grep -q '<form'
+curl -fs -o /dev/null "$BASE/assets/styles.css"
+curl -fs -o /dev/null -w '%{http_code}\n' "$BASE/" | grep -q 302
 curl -fs -X POST "$BASE/api/auth/sign-up/email" -H 'Content-Type: application/json' -H "Origin: http://localhost:$PORT" \
   -d '{"email":"smoke@example.com","password":"smoke-password-1","name":"Smoke"}' >/dev/null
 stop
