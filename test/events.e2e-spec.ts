@@ -212,6 +212,7 @@ describe('events', () => {
       ['limit=0', 'limit'],
       ['limit=101', 'limit'],
       ['offset=1.5', 'offset'],
+      ['offset=1e20', 'offset'], // an integer to JavaScript, but beyond PostgreSQL's bigint
       ['from=yesterday', 'from'],
       ['to=2026-06-01', 'to'],
       ['from=2026-07-01T00:00:00Z&to=2026-06-01T00:00:00Z', 'to'],

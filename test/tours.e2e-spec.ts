@@ -85,6 +85,29 @@ describe('tours', () => {
     });
   });
 
+  it('documents every tours and events route, parameter and field in OpenAPI', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { summary?: string; parameters?: Array<{ name: string; description?: string }> }>>)
+      .filter(([path]) => /^\/api\/v1\/(tours|events)/.test(path))
+      .flatMap(([path, item]) => Object.entries(item).map(([verb, operation]) => ({ route: `${verb} ${path}`, operation })));
+    expect(operations.map((o) => o.route).sort()).toEqual([
+      'delete /api/v1/events/{id}', 'delete /api/v1/tours/{id}', 'get /api/v1/events', 'get /api/v1/events/{id}',
+      'get /api/v1/tours', 'get /api/v1/tours/{id}', 'get /api/v1/tours/{id}/events', 'patch /api/v1/events/{id}',
+      'patch /api/v1/tours/{id}', 'post /api/v1/events', 'post /api/v1/tours',
+    ]);
+    for (const { route, operation } of operations) {
+      expect([route, operation.summary]).toEqual([route, expect.any(String)]);
+      for (const parameter of operation.parameters ?? []) {
+        expect([route, parameter.name, parameter.description]).toEqual([route, parameter.name, expect.any(String)]);
+      }
+    }
+    for (const schema of ['TourDto', 'CreateTourDto', 'UpdateTourDto', 'EventDto', 'CreateEventDto', 'UpdateEventDto', 'PageInfo']) {
+      for (const [field, property] of Object.entries(doc.components.schemas[schema].properties as Record<string, object>)) {
+        expect([schema, field, property]).toEqual([schema, field, expect.objectContaining({ description: expect.any(String), example: expect.anything() })]);
+      }
+    }
+  });
+
   it('refuses requests without credentials', async () => {
     const res = await t.http().get(TOURS);
     expectProblem(res, 401);

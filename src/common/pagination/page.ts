@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class PageInfo {
-  @ApiProperty({ example: 20 })
+  @ApiProperty({ example: 20, description: 'The page size used.' })
   limit: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ example: 0, description: 'The number of items skipped.' })
   offset: number;
 
   @ApiProperty({ example: 42, description: 'Total number of items matching the query.' })
