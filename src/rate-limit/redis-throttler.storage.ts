@@ -45,6 +45,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
       maxRetriesPerRequest: 0,
       commandTimeout: 500,
       connectTimeout: 2000,
+      // On shutdown ioredis waits this long for a stream that may already be dead (default 2 s).
+      disconnectTimeout: 200,
     }) as ScriptedRedis;
     // EVALSHA, falling back to EVAL once per connection: the script is not resent on every request.
     this.redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
