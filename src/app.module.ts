@@ -9,6 +9,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import type { DatabaseConnection } from './database/typeorm-options';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { PagesModule } from './pages/pages.module';
@@ -18,7 +19,7 @@ import { ToursModule } from './tours/tours.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
-  databaseUrl: string;
+  database: DatabaseConnection;
   logger: JsonLogger;
   /** Extra feature modules (used by tests to prove that new modules are protected by default). */
   imports?: ModuleMetadata['imports'];
@@ -26,13 +27,13 @@ export interface AppModuleOptions {
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, logger, imports = [] }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, database, logger, imports = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(database),
         AuthModule.forRoot({ apiKeyStrategy: { imports: [ApiKeysModule], useExisting: ApiKeyStrategy } }),
         HealthModule,
         PagesModule,

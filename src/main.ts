@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   const database = await openDatabaseTarget(config);
   let app;
   try {
-    app = await createApp({ config, databaseUrl: database.url, logger });
+    app = await createApp({ config, database, logger });
     await app.listen(config.port);
   } catch (error) {
     logger.error(error, (error as Error).stack, 'Bootstrap');

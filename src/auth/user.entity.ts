@@ -3,9 +3,10 @@ import type { Role } from './principal';
 
 /**
  * Read model of better-auth's `users` table (better-auth writes it; the migration creates it).
- * Other modules reference users by id; they never write here.
+ * Other modules reference users by id; they never write here. Excluded from `migration:generate`:
+ * it maps only the columns this app reads.
  */
-@Entity('users')
+@Entity({ name: 'users', synchronize: false })
 export class UserEntity {
   @PrimaryColumn('uuid')
   id: string;

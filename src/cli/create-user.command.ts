@@ -23,7 +23,7 @@ export interface NewUser {
 export async function createUser(config: AppConfig, input: NewUser): Promise<{ id: string; email: string; role: Role }> {
   const logger = new JsonLogger('warn', (line) => process.stderr.write(line));
   const database = await openDatabaseTarget(config);
-  const dataSource = new DataSource(buildTypeOrmOptions(database.url));
+  const dataSource = new DataSource(buildTypeOrmOptions(database));
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);

@@ -9,6 +9,7 @@ import { createApp } from '../../src/app.factory';
 import { JsonLogger } from '../../src/common/logging/json-logger';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
+import { EMBEDDED_POOL_SIZE, POSTGRES_POOL_SIZE } from '../../src/database/typeorm-options';
 
 /** The origin tests present as "the dashboard" (BETTER_AUTH_URL's default origin). */
 export const TRUSTED_ORIGIN = 'http://localhost:3000';
@@ -51,7 +52,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const lines: string[] = [];
   const logger = new JsonLogger(config.logLevel, (line) => lines.push(line));
-  const app = await createApp({ config, databaseUrl: options.databaseUrl ?? testDatabaseUrl(), logger, imports: options.imports });
+  const database = {
+    url: options.databaseUrl ?? testDatabaseUrl(),
+    poolSize: process.env.TEST_DATABASE_EMBEDDED ? EMBEDDED_POOL_SIZE : POSTGRES_POOL_SIZE,
+  };
+  const app = await createApp({ config, database, logger, imports: options.imports });
   await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
