@@ -1,0 +1,279 @@
+'use strict';
+// `npm run bench` (builds first): what authentication, rate limiting, logging and the domain cost per
+// request, side by side with a bare node:http server and GET /health, and how that changes with data.
+// Only servers started here, on 127.0.0.1, are loaded. Credentials stay in memory: they are never
+// printed or written to the results. See README, "Performance".
+const { execFileSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const os = require('node:os');
+const { join } = require('node:path');
+const { Client } = require('pg');
+const { buildSnapshot, removeSnapshot, ROOT, SNAPSHOT } = require('./lib/build');
+const { counts, createBenchDatabase, seedScale } = require('./lib/database');
+const { countQueries, microVerify, startInProcessApp } = require('./lib/in-process');
+const { measure } = require('./lib/load');
+const { freePort, startProcess } = require('./lib/processes');
+const { compare, renderRun, withRatios, writeResults } = require('./lib/report');
+
+const settings = {
+  connections: positiveInt('BENCH_CONNECTIONS', 10),
+  durationS: positiveInt('BENCH_DURATION', 6),
+  warmupS: positiveInt('BENCH_WARMUP', 1),
+  // The highest value the configuration accepts: the limiter still counts every request.
+  rateLimitMax: 1_000_000_000,
+  nodeEnv: 'production',
+  logLevel: 'warn',
+};
+const SCALE = { keys: 1_000, tours: 1_000, events: 100_000 };
+const BASE_TOURS = 25;
+// The events list reads one month; the almost empty database has BASE_TOURS events in it.
+const WINDOW = { from: '2027-03-01T00:00:00Z', to: '2027-04-01T00:00:00Z' };
+
+function positiveInt(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+async function main() {
+  log('compiling a private snapshot of the application');
+  buildSnapshot();
+  try {
+    await measureEverything();
+  } finally {
+    removeSnapshot();
+  }
+}
+
+async function measureEverything() {
+  const started = Date.now();
+  const tmp = mkdtempSync(join(os.tmpdir(), 'tke-bench-'));
+  const logFile = join(tmp, 'service.log');
+  const db = await createBenchDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: join(tmp, 'data') });
+  const secret = randomBytes(32).toString('base64url');
+  const run = {
+    database: db.kind,
+    databaseLabel: db.label,
+    startedAt: new Date(started).toISOString(),
+    settings,
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, loadBefore: os.loadavg() },
+    git: gitInfo(),
+    memory: {},
+  };
+  log(`database: ${db.label}; ${settings.connections} connections, ${settings.warmupS}+${settings.durationS} s per case; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+  const appEnv = (port, logLevel) => ({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: settings.nodeEnv,
+    PORT: String(port),
+    BETTER_AUTH_SECRET: secret,
+    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    // Empty values hold the defaults, whatever the shell or a .env file says.
+    TRUSTED_ORIGINS: '',
+    REDIS_URL: '',
+    TRUST_PROXY: 'false',
+    API_KEY_PREFIX: 'tke',
+    API_KEY_ENVIRONMENT: 'live',
+    RATE_LIMIT_MAX: String(settings.rateLimitMax),
+    RATE_LIMIT_WINDOW_SECONDS: '60',
+    SIGNUP_ENABLED: 'true',
+    LOG_LEVEL: logLevel,
+    ...db.env,
+  });
+  const startService = async (logLevel) => {
+    const port = await freePort();
+    return startProcess({ script: join(SNAPSHOT, 'src', 'main.js'), env: appEnv(port, logLevel), logFile, port, readyPath: '/health/ready' });
+  };
+  const load = (base, c) => measure({ ...c, url: base + c.path, connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS });
+  const failed = [];
+  const measureAll = async (base, cases, phase) => {
+    const out = [];
+    for (const c of cases) {
+      const result = await load(base, c);
+      log(`  ${c.label}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.non2xx + result.errors ? `, FAILED ${result.non2xx + result.errors}` : ''}`);
+      out.push({ id: c.id, label: c.label, phase, ...result });
+      if (result.non2xx + result.errors > 0) failed.push(`${c.label} (${phase})`);
+    }
+    return out;
+  };
+
+  let credentials;
+  try {
+    // 1. Side by side on the almost empty database: the reference, the framework, auth, the domain.
+    log('phase 1: almost empty database, LOG_LEVEL=warn');
+    const barePort = await freePort();
+    const bare = await startProcess({ script: join(__dirname, 'bare-server.js'), args: [String(barePort)], env: { PATH: process.env.PATH }, logFile, port: barePort, readyPath: '/' });
+    let service = await startService('warn');
+    credentials = await setUp(service.base);
+    const cases = benchCases(credentials);
+    const [bareResult] = await measureAll(bare.base, [{ id: 'bare', label: 'bare node:http (reference)', path: '/' }], 'empty');
+    const main = await measureAll(service.base, cases, 'empty');
+    run.memory['bare node:http'] = bare.memory();
+    run.memory['service, phase 1'] = service.memory();
+    await bare.stop();
+    await service.stop();
+
+    // 2. Logging: the same routes with one access-log line per request.
+    log('phase 2: LOG_LEVEL=info');
+    service = await startService('info');
+    const logged = await measureAll(service.base, cases.filter((c) => c.id === 'health' || c.id === 'me-key'), 'info');
+    run.memory['service, info'] = service.memory();
+    await service.stop();
+
+    // 3. In this process, on the same data: statements per request, the micro figure, then seeding.
+    log('phase 3: queries per request, micro, seeding');
+    const inProcess = await startInProcessApp(appEnv(0, 'error'));
+    const seedClient = new Client({ connectionString: inProcess.databaseUrl });
+    try {
+      await seedClient.connect();
+      run.databaseVersion = (await seedClient.query('SHOW server_version')).rows[0].server_version;
+      run.queries = await countQueries(inProcess.base, cases);
+      run.micro = { 'almost empty': await microVerify(inProcess.app, inProcess.config, credentials.key) };
+      const empty = await counts(seedClient);
+      const t0 = Date.now();
+      const scaled = await seedScale(seedClient, { userId: credentials.userId, ...SCALE });
+      log(`  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(scaled)}`);
+      run.micro[`${SCALE.keys.toLocaleString('en-US')} keys`] = await microVerify(inProcess.app, inProcess.config, credentials.key);
+      run.scale = { empty, scaled };
+    } finally {
+      await seedClient.end().catch(() => undefined);
+      await inProcess.close();
+    }
+
+    // 4. Scale: the same lookups and lists on the seeded database (/health as the control).
+    log('phase 4: seeded database, LOG_LEVEL=warn');
+    service = await startService('warn');
+    const seeded = await measureAll(service.base, cases.filter((c) => ['health', 'me-key', 'tours', 'events'].includes(c.id)), 'seeded');
+    run.memory['service, seeded'] = service.memory();
+    await service.stop();
+
+    const health = main.find((c) => c.id === 'health');
+    run.cases = withRatios([bareResult, ...main], bareResult, health);
+    run.logging = compare(main, logged);
+    run.scale.rows = compare(main, seeded);
+    run.secretsInLogs = findSecrets(readFileSync(logFile, 'utf8'), credentials);
+  } finally {
+    await db.drop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  run.machine.loadAfter = os.loadavg();
+  run.totalSeconds = (Date.now() - started) / 1000;
+  run.failedCases = failed;
+
+  process.stdout.write(`\n${renderRun(run)}\n\n`);
+  const files = writeResults(run);
+  log(`written: ${files.jsonFile}, ${files.mdFile}`);
+  // The figures are still written, failures included: they are findings too.
+  if (failed.length > 0 || run.secretsInLogs.length > 0) {
+    process.exitCode = 1;
+    log(failed.length ? `FAILED requests in: ${failed.join(', ')}` : 'the service log holds a credential');
+  }
+}
+
+/**
+ * Through the public API, as a user would: the first sign-up (an admin), a session, an API key
+ * created with that session, then a few tours and events in the measured month.
+ */
+async function setUp(base) {
+  const origin = base;
+  const json = (headers) => ({ 'content-type': 'application/json', ...headers });
+  const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: json({ origin }),
+    body: JSON.stringify({ email: 'bench@example.com', password: randomBytes(18).toString('base64url'), name: 'Bench' }),
+  });
+  if (signUp.status !== 200) throw new Error(`sign-up: HTTP ${signUp.status}`);
+  const userId = (await signUp.json()).user.id;
+  const cookie = signUp.headers.getSetCookie().map((c) => c.split(';', 1)[0]).join('; ');
+
+  const created = await fetch(`${base}/api/v1/api-keys`, { method: 'POST', headers: json({ cookie, origin }), body: JSON.stringify({ name: 'bench' }) });
+  if (created.status !== 201) throw new Error(`creating an API key: HTTP ${created.status}`);
+  const { key } = await created.json();
+
+  const post = async (path, body) => {
+    const res = await fetch(base + path, { method: 'POST', headers: json({ authorization: `Bearer ${key}` }), body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const tourIds = [];
+  for (let i = 0; i < BASE_TOURS; i++) {
+    const day = String(1 + i).padStart(2, '0');
+    tourIds.push((await post('/api/v1/tours', { name: `Tour ${i}`, status: 'published', startDate: `2027-03-${day}`, endDate: `2027-04-${day}` })).id);
+  }
+  for (let i = 0; i < BASE_TOURS; i++) {
+    const day = String(1 + i).padStart(2, '0');
+    await post('/api/v1/events', {
+      tourId: tourIds[i],
+      name: `Event ${i}`,
+      city: 'Berlin',
+      country: 'DE',
+      startsAt: `2027-03-${day}T19:00:00Z`,
+      endsAt: `2027-03-${day}T22:00:00Z`,
+      timezone: 'Europe/Berlin',
+      capacity: 1000,
+    });
+  }
+  return { userId, cookie, key, tourId: tourIds[0] };
+}
+
+function benchCases({ key, cookie, tourId }) {
+  const bearer = { authorization: `Bearer ${key}` };
+  const range = `from=${encodeURIComponent(WINDOW.from)}&to=${encodeURIComponent(WINDOW.to)}`;
+  return [
+    { id: 'health', label: 'GET /health', path: '/health' },
+    { id: 'me-key', label: 'GET /api/v1/me (API key)', path: '/api/v1/me', headers: bearer },
+    { id: 'me-session', label: 'GET /api/v1/me (session cookie)', path: '/api/v1/me', headers: { cookie } },
+    { id: 'tours', label: 'GET /api/v1/tours?limit=20 (API key)', path: '/api/v1/tours?limit=20', headers: bearer },
+    { id: 'events', label: 'GET /api/v1/events?from=…&to=…&limit=20 (API key)', path: `/api/v1/events?${range}&limit=20`, headers: bearer },
+    {
+      id: 'events-post',
+      label: 'POST /api/v1/events (API key)',
+      method: 'POST',
+      path: '/api/v1/events',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      // Outside the listed month (and the seeded years), so the lists read the same rows in every phase.
+      body: JSON.stringify({
+        tourId,
+        name: 'Bench event',
+        city: 'Berlin',
+        country: 'DE',
+        startsAt: '2031-06-01T19:00:00Z',
+        endsAt: '2031-06-01T22:00:00Z',
+        timezone: 'Europe/Berlin',
+        capacity: 1000,
+      }),
+    },
+  ];
+}
+
+/** Names of the credentials that appear in the service's log; the values are never shown. */
+function findSecrets(text, { key, cookie }) {
+  const token = cookie.split('=').slice(1).join('=');
+  return [
+    ['API key', key],
+    ['session token', token],
+    ['session token (decoded)', decodeURIComponent(token)],
+  ]
+    .filter(([, value]) => value && text.includes(value))
+    .map(([name]) => name);
+}
+
+function gitInfo() {
+  const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    return { commit: git('rev-parse', '--short', 'HEAD'), dirtyFiles: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length };
+  } catch {
+    return { commit: 'unknown', dirtyFiles: 0 };
+  }
+}
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
