@@ -47,8 +47,9 @@ echo "restart kept the user"
 stop
 
 # The first-admin command on the same embedded database (the server is stopped: one process per folder).
-USER_PASSWORD=smoke-admin-pass-1 node dist/src/cli/create-user.js --email ops@example.com --name Ops --admin | grep -q "Created member ops@example.com"
-echo "user:create works on the embedded database (a second user is a member: the first was admin)"
+CREATED="$(USER_PASSWORD=smoke-admin-pass-1 node dist/src/cli/create-user.js --email ops@example.com --name Ops --admin 2>&1)" || { echo "$CREATED"; exit 1; }
+grep -q "Created admin ops@example.com" <<<"$CREATED" || { echo "$CREATED"; exit 1; }
+echo "user:create works on the embedded database"
 
 set +e
 OUT="$(API_KEY_ENVIRONMENT=prod npm start 2>&1)"
