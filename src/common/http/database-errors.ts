@@ -2,6 +2,11 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 /** PostgreSQL 18 reports an `ON DELETE RESTRICT` violation with this code instead of 23503. */
 export const PG_RESTRICT_VIOLATION = '23001';
+/**
+ * Values the database refused (a CHECK constraint, text that is not a number or a date, a value out of
+ * range). Validation catches these first; the database is the last line, answered as bad input.
+ */
+export const PG_INVALID_VALUE_CODES: ReadonlySet<string> = new Set(['23514', '22P02', '22007', '22008', '22003', '22001']);
 
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH',

@@ -29,3 +29,24 @@ describe('ProblemDetailsFilter: database constraint errors', () => {
     expect(JSON.stringify(body)).not.toMatch(/tours|constraint/);
   });
 });
+
+describe('ProblemDetailsFilter: other errors', () => {
+  it.each([
+    ['a unique violation', { code: '23505' }, 409],
+    ['a CHECK violation', { code: '23514' }, 400],
+    ['text that is not a UUID', { code: '22P02' }, 400],
+    ['a refused connection', { code: 'ECONNREFUSED' }, 503],
+    ['a server shutting down', { code: '57P01' }, 503],
+  ])('answers %s with %s and no SQL', (_case, driverError, expected) => {
+    const error = Object.assign(new Error('SELECT secret FROM "users" failed'), { driverError });
+    const { status, body } = answer(error);
+    expect(status).toBe(expected);
+    expect(JSON.stringify(body)).not.toMatch(/SELECT|users|secret/);
+  });
+
+  it('answers anything unexpected with a generic 500', () => {
+    const { status, body } = answer(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    expect(status).toBe(500);
+    expect(body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' });
+  });
+});

@@ -2,7 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { Request, Response } from 'express';
 import type { JsonLogger } from '../logging/json-logger';
 import { redactHeaders } from '../logging/json-logger';
-import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_RESTRICT_VIOLATION, PG_UNIQUE_VIOLATION, postgresCode } from './database-errors';
+import {
+  isDatabaseUnavailable,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_INVALID_VALUE_CODES,
+  PG_RESTRICT_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  postgresCode,
+} from './database-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ValidationFailedException, problem } from './problem-details';
 
 export const WWW_AUTHENTICATE = 'WWW-Authenticate';
@@ -50,6 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {
       return problem(HttpStatus.CONFLICT, 'The request conflicts with related resources.');
+    }
+    if (code && PG_INVALID_VALUE_CODES.has(code)) {
+      return problem(HttpStatus.BAD_REQUEST, 'A value in the request is not acceptable.');
     }
     if (isDatabaseUnavailable(exception)) {
       this.logFailure(exception, req, HttpStatus.SERVICE_UNAVAILABLE);
