@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SessionStrategy } from '../src/auth/session.strategy';
 import { ProbeModule } from './support/probe.module';
-import { startTestApp, TestApp, TRUSTED_ORIGIN } from './support/test-app';
+import { TcpProxy } from './support/tcp-proxy';
+import { startTestApp, TestApp, testDatabaseUrl, TRUSTED_ORIGIN } from './support/test-app';
 import { SignedInUser, signUp } from './support/users';
 import { apiKeyFor, expectCounted, expectThrottled, sleep } from './support/rate-limit';
 
@@ -171,6 +172,28 @@ describe('rate limit: the window ends', () => {
       expectCounted(again, { limit: 2, remaining: 1, window: 2 });
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('rate limit: database outage', () => {
+  it('counts requests by address when the principal cannot be looked up, and still serves public routes', async () => {
+    const target = new URL(testDatabaseUrl());
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start();
+    const t = await startTestApp({ imports: [ProbeModule], databaseUrl: proxy.wrap(testDatabaseUrl()), env: { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '30' } });
+    try {
+      const user = await signUp(t, 'rl-db-down');
+      await proxy.stop();
+      const open = await t.http().get('/api/v1/probe/public').set('Cookie', user.cookie).expect(200);
+      expectCounted(open, { limit: 5, remaining: 4, window: 30 });
+      const closed = await t.http().get('/api/v1/me').set('Cookie', user.cookie);
+      // The auth guard reports the failed lookup (a 5xx); the request was counted all the same.
+      expect(closed.status).toBeGreaterThanOrEqual(500);
+      expectCounted(closed, { limit: 5, remaining: 3, window: 30 });
+    } finally {
+      await t.close();
+      await proxy.stop();
     }
   });
 });
