@@ -1,5 +1,6 @@
 import { expectProblem } from './support/problem';
 import { TcpProxy } from './support/tcp-proxy';
+import { signUp } from './support/users';
 import { startTestApp, TestApp, testDatabaseUrl } from './support/test-app';
 
 describe('foundation', () => {
@@ -76,10 +77,16 @@ describe('database outage', () => {
     const t = await startTestApp({ databaseUrl: proxy.wrap(testDatabaseUrl()) });
     try {
       await t.http().get('/health/ready').expect(200);
+      const user = await signUp(t, 'outage');
       await proxy.stop();
       const down = await t.http().get('/health/ready');
       expectProblem(down, 503);
       expect(down.headers['retry-after']).toBeDefined();
+      // Authenticated requests need the database too: 503, not 401 or 500.
+      const session = await t.http().get('/api/v1/me').set('Cookie', user.cookie);
+      expect(expectProblem(session, 503).detail).toBe('The database is unavailable; retry shortly.');
+      const key = await t.http().get('/api/v1/me').set('Authorization', `Bearer tke_live_${'A'.repeat(32)}`);
+      expectProblem(key, 503);
       expect(t.logs.some((l) => l.level === 'error')).toBe(true);
       await proxy.start();
       await t.http().get('/health/ready').expect(200);

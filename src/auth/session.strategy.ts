@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { Request, Response } from 'express';
+import { DATABASE_UNAVAILABLE_DETAIL, isDatabaseUnavailable } from '../common/http/database-errors';
 import { ABSENT, AuthStrategy, StrategyResult } from './auth-strategy';
 import { BETTER_AUTH, BetterAuthInstance } from './better-auth.factory';
 import { toRole } from './principal';
@@ -14,10 +15,12 @@ export class SessionStrategy implements AuthStrategy {
     // Cheap pre-check: without better-auth's cookie there is nothing to look up.
     if (!req.headers.cookie?.includes('session_token=')) return ABSENT;
 
-    const { headers, response } = await this.auth.api.getSession({
-      headers: fromNodeHeaders(req.headers),
-      returnHeaders: true,
-    });
+    const { headers, response } = await this.auth.api
+      .getSession({ headers: fromNodeHeaders(req.headers), returnHeaders: true })
+      .catch((error: unknown) => {
+        // better-auth wraps a database failure in a generic 500; the contract says 503 for that.
+        throw isDatabaseUnavailable((error as { cause?: unknown }).cause) ? new ServiceUnavailableException(DATABASE_UNAVAILABLE_DETAIL) : error;
+      });
     // better-auth refreshes the session (sliding expiry) by sending a new cookie: pass it on.
     const refreshed = headers.getSetCookie();
     if (refreshed.length > 0) res.append('Set-Cookie', refreshed);

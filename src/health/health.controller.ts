@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators/public.decorator';
+import { DATABASE_UNAVAILABLE_DETAIL } from '../common/http/database-errors';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -33,7 +34,7 @@ export class HealthController {
         }),
       ]);
     } catch {
-      throw new ServiceUnavailableException('The database is unreachable.');
+      throw new ServiceUnavailableException(DATABASE_UNAVAILABLE_DETAIL);
     } finally {
       clearTimeout(timer);
     }

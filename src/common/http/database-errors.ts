@@ -21,6 +21,8 @@ export function postgresCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+export const DATABASE_UNAVAILABLE_DETAIL = 'The database is unavailable; retry shortly.';
+
 /** True when the error means "the database cannot be reached right now" (answered with 503). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = postgresCode(error);

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { JsonLogger } from '../logging/json-logger';
 import { redactHeaders } from '../logging/json-logger';
 import {
+  DATABASE_UNAVAILABLE_DETAIL,
   isDatabaseUnavailable,
   PG_FOREIGN_KEY_VIOLATION,
   PG_INVALID_VALUE_CODES,
@@ -63,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logFailure(exception, req, HttpStatus.SERVICE_UNAVAILABLE);
-      return problem(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly.');
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL);
     }
     this.logFailure(exception, req, HttpStatus.INTERNAL_SERVER_ERROR);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred.');
@@ -74,7 +75,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return 'No such route.';
     }
     if (status === HttpStatus.PAYLOAD_TOO_LARGE) return 'The request body is larger than 100 kB.';
-    if (status >= 500) return 'An unexpected error occurred.';
+    // A 503 is thrown on purpose with a message meant for the caller; other 5xx details stay generic.
+    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) return 'An unexpected error occurred.';
     return exception.message;
   }
 
