@@ -12,7 +12,7 @@ const { Client } = require('pg');
 const { buildSnapshot, removeSnapshot, ROOT, SNAPSHOT } = require('./lib/build');
 const { counts, createBenchDatabase, seedScale } = require('./lib/database');
 const { countQueries, microVerify, startInProcessApp } = require('./lib/in-process');
-const { measure } = require('./lib/load');
+const { measurePairs } = require('./lib/load');
 const { freePort, startProcess } = require('./lib/processes');
 const { compare, renderRun, withRatios, writeResults } = require('./lib/report');
 
@@ -20,6 +20,8 @@ const settings = {
   connections: positiveInt('BENCH_CONNECTIONS', 10),
   durationS: positiveInt('BENCH_DURATION', 6),
   warmupS: positiveInt('BENCH_WARMUP', 1),
+  // Each case's duration is split over this many passes over all cases of a phase.
+  rounds: positiveInt('BENCH_ROUNDS', 2),
   // The highest value the configuration accepts: the limiter still counts every request.
   rateLimitMax: 1_000_000_000,
   nodeEnv: 'production',
@@ -61,9 +63,9 @@ async function measureEverything() {
     git: gitInfo(),
     memory: {},
   };
-  log(`database: ${db.label}; ${settings.connections} connections, ${settings.warmupS}+${settings.durationS} s per case; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(`database: ${db.label}; ${settings.connections} connections, ${settings.warmupS} s warm-up + ${settings.durationS} s per case in ${settings.rounds} rounds; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  const appEnv = (port, logLevel) => ({
+  const appEnv = (port, logLevel, dbEnv) => ({
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: settings.nodeEnv,
@@ -80,51 +82,45 @@ async function measureEverything() {
     RATE_LIMIT_WINDOW_SECONDS: '60',
     SIGNUP_ENABLED: 'true',
     LOG_LEVEL: logLevel,
-    ...db.env,
+    ...dbEnv,
   });
-  const startService = async (logLevel) => {
+  const startService = async (logLevel, dbEnv) => {
     const port = await freePort();
-    return startProcess({ script: join(SNAPSHOT, 'src', 'main.js'), env: appEnv(port, logLevel), logFile, port, readyPath: '/health/ready' });
+    return startProcess({ script: join(SNAPSHOT, 'src', 'main.js'), env: appEnv(port, logLevel, dbEnv), logFile, port, readyPath: '/health/ready' });
   };
-  const load = (base, c) => measure({ ...c, url: base + c.path, connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS });
   const failed = [];
-  const measureAll = async (base, cases, phase) => {
-    const out = [];
-    for (const c of cases) {
-      const result = await load(base, c);
-      log(`  ${c.label}: ${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.non2xx + result.errors ? `, FAILED ${result.non2xx + result.errors}` : ''}`);
-      out.push({ id: c.id, label: c.label, phase, ...result });
-      if (result.non2xx + result.errors > 0) failed.push(`${c.label} (${phase})`);
-    }
-    return out;
-  };
+  const measure = (pairs) =>
+    measurePairs(pairs, {
+      ...settings,
+      onResult: ({ c, phase }, r) => {
+        const failures = r.non2xx + r.errors;
+        log(`  ${phase}: ${c.label}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms.toFixed(2)} ms${failures ? `, FAILED ${failures}` : ''}`);
+        if (failures > 0) failed.push(`${c.label} (${phase})`);
+      },
+    }).then((results) => results.map((r, i) => ({ id: pairs[i].c.id, label: pairs[i].c.label, phase: pairs[i].phase, ...r })));
 
   let credentials;
   try {
-    // 1. Side by side on the almost empty database: the reference, the framework, auth, the domain.
-    log('phase 1: almost empty database, LOG_LEVEL=warn');
+    // 1. The reference, the framework, authentication, the domain: one service, almost empty database.
+    log('phase 1: side by side on the almost empty database (LOG_LEVEL=warn)');
     const barePort = await freePort();
     const bare = await startProcess({ script: join(__dirname, 'bare-server.js'), args: [String(barePort)], env: { PATH: process.env.PATH }, logFile, port: barePort, readyPath: '/' });
-    let service = await startService('warn');
+    let service = await startService('warn', db.env);
     credentials = await setUp(service.base);
     const cases = benchCases(credentials);
-    const [bareResult] = await measureAll(bare.base, [{ id: 'bare', label: 'bare node:http (reference)', path: '/' }], 'empty');
-    const main = await measureAll(service.base, cases, 'empty');
+    const bareCase = { id: 'bare', label: 'bare node:http (reference)', path: '/' };
+    const main = await measure([{ base: bare.base, c: bareCase, phase: 'main' }, ...cases.map((c) => ({ base: service.base, c, phase: 'main' }))]);
     run.memory['bare node:http'] = bare.memory();
-    run.memory['service, phase 1'] = service.memory();
-    await bare.stop();
-    await service.stop();
+    run.memory['service (phase 1)'] = service.memory();
+    await Promise.all([bare.stop(), service.stop()]);
 
-    // 2. Logging: the same routes with one access-log line per request.
-    log('phase 2: LOG_LEVEL=info');
-    service = await startService('info');
-    const logged = await measureAll(service.base, cases.filter((c) => c.id === 'health' || c.id === 'me-key'), 'info');
-    run.memory['service, info'] = service.memory();
-    await service.stop();
+    // Copies of this almost empty database, for the services measured next to the seeded one.
+    const emptyEnv = await db.copy('empty');
+    const infoEnv = await db.copy('info');
 
-    // 3. In this process, on the same data: statements per request, the micro figure, then seeding.
-    log('phase 3: queries per request, micro, seeding');
-    const inProcess = await startInProcessApp(appEnv(0, 'error'));
+    // 2. In this process: statements per request, the micro figure, then seeding.
+    log('phase 2: statements per request, micro, seeding (in this process)');
+    const inProcess = await startInProcessApp(appEnv(0, 'error', db.env));
     const seedClient = new Client({ connectionString: inProcess.databaseUrl });
     try {
       await seedClient.connect();
@@ -142,17 +138,28 @@ async function measureEverything() {
       await inProcess.close();
     }
 
-    // 4. Scale: the same lookups and lists on the seeded database (/health as the control).
-    log('phase 4: seeded database, LOG_LEVEL=warn');
-    service = await startService('warn');
-    const seeded = await measureAll(service.base, cases.filter((c) => ['health', 'me-key', 'tours', 'events'].includes(c.id)), 'seeded');
-    run.memory['service, seeded'] = service.memory();
-    await service.stop();
+    // 3. Three services side by side: almost empty at warn and at info (the cost of the access log),
+    //    and seeded at warn (the cost of data); /health is the control.
+    log('phase 3: logging and scale, side by side');
+    const [empty, info, seeded] = await Promise.all([startService('warn', emptyEnv), startService('info', infoEnv), startService('warn', db.env)]);
+    const pairs = cases
+      .filter((c) => ['health', 'me-key', 'tours', 'events'].includes(c.id))
+      .flatMap((c) => [
+        { base: empty.base, c, phase: 'almost empty' },
+        { base: seeded.base, c, phase: 'seeded' },
+        ...(['health', 'me-key'].includes(c.id) ? [{ base: info.base, c, phase: 'LOG_LEVEL=info' }] : []),
+      ]);
+    const results = await measure(pairs);
+    const of = (phase) => results.filter((r) => r.phase === phase);
+    run.scale.rows = compare(of('almost empty'), of('seeded'));
+    run.logging = compare(of('almost empty'), of('LOG_LEVEL=info'));
+    run.memory['service, almost empty'] = empty.memory();
+    run.memory['service, seeded'] = seeded.memory();
+    run.memory['service, LOG_LEVEL=info'] = info.memory();
+    await Promise.all([empty.stop(), info.stop(), seeded.stop()]);
 
     const health = main.find((c) => c.id === 'health');
-    run.cases = withRatios([bareResult, ...main], bareResult, health);
-    run.logging = compare(main, logged);
-    run.scale.rows = compare(main, seeded);
+    run.cases = withRatios(main, main[0], health);
     run.secretsInLogs = findSecrets(readFileSync(logFile, 'utf8'), credentials);
   } finally {
     await db.drop();

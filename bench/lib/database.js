@@ -1,33 +1,53 @@
 'use strict';
+const { cpSync } = require('node:fs');
 const { Client } = require('pg');
 const { dist } = require('./build');
 
 /**
- * Where the benchmark keeps its data. Embedded (default): a PGlite folder in `dataDir` that the
- * service opens itself, in its own process, as in production; the benchmark opens it (the way
- * main.ts does) only while the service is stopped, since one process at a time may. PostgreSQL: a
- * fresh database created on the server of `DATABASE_URL` and dropped at the end, so the given
- * database is never written to.
+ * Where the benchmark keeps its data, and how it copies it (so that two services can be measured
+ * side by side on the same data). Embedded (default): a PGlite folder that each service opens
+ * itself, in its own process, as in production; this process opens one (the way main.ts does) only
+ * while no service has it, since one process at a time may. PostgreSQL: fresh databases created
+ * on the server of `DATABASE_URL` (copies by `CREATE DATABASE … TEMPLATE`) and dropped at the end,
+ * so the given database is never written to.
  */
 async function createBenchDatabase({ databaseUrl, dataDir }) {
   if (!databaseUrl) {
+    // An empty DATABASE_URL also keeps a DATABASE_URL in a .env file from being used.
+    const envFor = (dir) => ({ DATABASE_URL: '', DATA_DIR: dir });
     return {
       kind: 'embedded',
       label: 'embedded PGlite (in the service process)',
-      // An empty DATABASE_URL also keeps a DATABASE_URL in a .env file from being used.
-      env: { DATABASE_URL: '', DATA_DIR: dataDir },
+      env: envFor(dataDir),
+      copy(suffix) {
+        cpSync(dataDir, `${dataDir}-${suffix}`, { recursive: true });
+        return envFor(`${dataDir}-${suffix}`);
+      },
       drop: async () => undefined,
     };
   }
   const name = `tke_bench_${Date.now()}_${process.pid}`;
+  const names = [name];
+  const envFor = (db) => {
+    const url = new URL(databaseUrl);
+    url.pathname = `/${db}`;
+    return { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
+  };
   await withClient(databaseUrl, (db) => db.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
   return {
     kind: 'postgres',
-    label: `PostgreSQL (fresh database ${name}, dropped afterwards)`,
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir },
-    drop: () => withClient(databaseUrl, (db) => db.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    label: 'PostgreSQL (fresh databases, dropped afterwards)',
+    env: envFor(name),
+    async copy(suffix) {
+      names.push(`${name}_${suffix}`);
+      await withClient(databaseUrl, (db) => db.query(`CREATE DATABASE "${name}_${suffix}" TEMPLATE "${name}"`));
+      return envFor(`${name}_${suffix}`);
+    },
+    async drop() {
+      await withClient(databaseUrl, async (db) => {
+        for (const n of names) await db.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+      });
+    },
   };
 }
 

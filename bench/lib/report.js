@@ -54,7 +54,7 @@ function renderRun(run) {
   out.push(
     `Database: ${run.databaseLabel} (${run.databaseVersion}). ${run.machine.cores} × ${run.machine.cpu}, Node ${run.machine.node}. ` +
       `Load average before/after: ${run.machine.loadBefore.map(r2).join(', ')} / ${run.machine.loadAfter.map(r2).join(', ')}. ` +
-      `${s.connections} connections, ${s.warmupS} s warm-up + ${s.durationS} s per case; service: NODE_ENV=${s.nodeEnv}, ` +
+      `${s.connections} connections, ${s.warmupS} s warm-up + ${s.durationS} s per case (in ${s.rounds} passes over the cases of a table); service: NODE_ENV=${s.nodeEnv}, ` +
       `LOG_LEVEL=${s.logLevel}, RATE_LIMIT_MAX=${s.rateLimitMax} (raised so the limiter counts every request but never refuses one). ` +
       `Commit ${run.git.commit}${run.git.dirtyFiles ? ` + ${run.git.dirtyFiles} uncommitted files` : ''}, ${run.startedAt}, ${Math.round(run.totalSeconds)} s in all.`,
   );
@@ -78,7 +78,10 @@ function renderRun(run) {
     ),
   );
   out.push('');
-  out.push(`Scale: ${describeData(run.scale.empty)} → ${describeData(run.scale.scaled)} (same routes, same service settings):`);
+  out.push(
+    `Scale: ${describeData(run.scale.empty)} → ${describeData(run.scale.scaled)}; two services side by side, one on a copy of the ` +
+      'almost empty database, one on the seeded one (ratio: seeded ÷ almost empty):',
+  );
   out.push('');
   out.push(
     table(
@@ -87,7 +90,10 @@ function renderRun(run) {
     ),
   );
   out.push('');
-  out.push('Logging: the same routes with `LOG_LEVEL=info` (one JSON access-log line per request, to a file) over `LOG_LEVEL=warn`:');
+  out.push(
+    'Logging: `LOG_LEVEL=info` (one JSON access-log line per request, to a file) ÷ `LOG_LEVEL=warn`, two services side by side ' +
+      'on copies of the almost empty database:',
+  );
   out.push('');
   out.push(
     table(
