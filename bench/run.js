@@ -9,7 +9,7 @@ const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 const { Client } = require('pg');
-const { buildSnapshot, removeSnapshot, ROOT, SNAPSHOT } = require('./lib/build');
+const { buildSnapshot, removeSnapshots, ROOT } = require('./lib/build');
 const { counts, createBenchDatabase, seedScale } = require('./lib/database');
 const { countQueries, microVerify, startInProcessApp } = require('./lib/in-process');
 const { measurePairs } = require('./lib/load');
@@ -21,7 +21,7 @@ const settings = {
   durationS: positiveInt('BENCH_DURATION', 6),
   warmupS: positiveInt('BENCH_WARMUP', 1),
   // Each case's duration is split over this many passes over all cases of a phase.
-  rounds: positiveInt('BENCH_ROUNDS', 2),
+  rounds: positiveInt('BENCH_ROUNDS', 3),
   // The highest value the configuration accepts: the limiter still counts every request.
   rateLimitMax: 1_000_000_000,
   nodeEnv: 'production',
@@ -39,16 +39,23 @@ function positiveInt(name, fallback) {
 }
 
 async function main() {
-  log('compiling a private snapshot of the application');
-  buildSnapshot();
+  // BENCH_AGAINST=<commit>: also measures that commit's build next to the working tree's.
+  const against = process.env.BENCH_AGAINST;
   try {
-    await measureEverything();
+    log('compiling a private snapshot of the working tree');
+    const current = buildSnapshot();
+    let baseline;
+    if (against) {
+      log(`compiling a private snapshot of ${against}`);
+      baseline = { ref: against, build: buildSnapshot(against) };
+    }
+    await measureEverything(current, baseline);
   } finally {
-    removeSnapshot();
+    removeSnapshots();
   }
 }
 
-async function measureEverything() {
+async function measureEverything(build, baseline) {
   const started = Date.now();
   const tmp = mkdtempSync(join(os.tmpdir(), 'tke-bench-'));
   const logFile = join(tmp, 'service.log');
@@ -84,9 +91,9 @@ async function measureEverything() {
     LOG_LEVEL: logLevel,
     ...dbEnv,
   });
-  const startService = async (logLevel, dbEnv) => {
+  const startService = async (logLevel, dbEnv, from = build) => {
     const port = await freePort();
-    return startProcess({ script: join(SNAPSHOT, 'src', 'main.js'), env: appEnv(port, logLevel, dbEnv), logFile, port, readyPath: '/health/ready' });
+    return startProcess({ script: join(from, 'src', 'main.js'), env: appEnv(port, logLevel, dbEnv), logFile, port, readyPath: '/health/ready' });
   };
   const failed = [];
   const measure = (pairs) =>
@@ -117,6 +124,8 @@ async function measureEverything() {
     // Copies of this almost empty database, for the services measured next to the seeded one.
     const emptyEnv = await db.copy('empty');
     const infoEnv = await db.copy('info');
+    const baselineEnv = baseline && (await db.copy('baseline'));
+    const againstEnv = baseline && (await db.copy('against'));
 
     // 2. In this process: statements per request, the micro figure, then seeding.
     log('phase 2: statements per request, micro, seeding (in this process)');
@@ -157,6 +166,15 @@ async function measureEverything() {
     run.memory['service, seeded'] = seeded.memory();
     run.memory['service, LOG_LEVEL=info'] = info.memory();
     await Promise.all([empty.stop(), info.stop(), seeded.stop()]);
+
+    // 4. Optionally, a commit's build next to the working tree's: the before/after of a change.
+    if (baseline) {
+      log(`phase 4: ${baseline.ref} and the working tree, side by side`);
+      const [before, after] = await Promise.all([startService('warn', baselineEnv, baseline.build), startService('warn', againstEnv)]);
+      const results = await measure(cases.flatMap((c) => [{ base: before.base, c, phase: baseline.ref }, { base: after.base, c, phase: 'working tree' }]));
+      run.against = { ref: baseline.ref, rows: compare(results.filter((r) => r.phase === baseline.ref), results.filter((r) => r.phase === 'working tree')) };
+      await Promise.all([before.stop(), after.stop()]);
+    }
 
     const health = main.find((c) => c.id === 'health');
     run.cases = withRatios(main, main[0], health);

@@ -102,6 +102,17 @@ function renderRun(run) {
     ),
   );
   out.push('');
+  if (run.against) {
+    out.push(`Before/after: the build of ${run.against.ref} and the working tree's, side by side on copies of the almost empty database:`);
+    out.push('');
+    out.push(
+      table(
+        ['case', `req/s, ${run.against.ref}`, 'req/s, working tree', 'req/s ratio', 'p50 ratio', 'p99 ratio'],
+        run.against.rows.map((r) => [r.label, int(r.beforeRps), int(r.afterRps), r2(r.rpsRatio), r2(r.p50Ratio), r2(r.p99Ratio)]),
+      ),
+    );
+    out.push('');
+  }
   out.push('Micro: verifying one API key without HTTP (ApiKeyStrategy#authenticate from dist/, one call after another):');
   out.push('');
   out.push(
