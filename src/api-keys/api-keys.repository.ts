@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import type { Role } from '../auth/principal';
+import { poolOf } from '../database/pool-of';
+import { PreparedStatement } from '../database/prepared-statement';
 import { ApiKeyEntity, ApiKeyStatus } from './api-key.entity';
 
 /** Which owners' keys a query may touch: one user's, or (for an admin) everyone's. */
@@ -33,14 +35,18 @@ const CREDENTIAL_BY_HASH = `
 
 @Injectable()
 export class ApiKeysRepository {
+  private readonly credentialByHash: PreparedStatement<ApiKeyCredential>;
+
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.credentialByHash = new PreparedStatement(poolOf(dataSource), CREDENTIAL_BY_HASH);
+  }
 
-  /** The strategy's lookup: one query on the unique hash index, joined to the owner. */
+  /** The strategy's lookup: one query on the unique hash index, joined to the owner, prepared once. */
   async findCredential(keyHash: Buffer): Promise<ApiKeyCredential | undefined> {
-    const rows: ApiKeyCredential[] = await this.dataSource.query(CREDENTIAL_BY_HASH, [keyHash]);
+    const rows = await this.credentialByHash.rows([keyHash]);
     return rows[0];
   }
 
