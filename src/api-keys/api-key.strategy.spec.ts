@@ -7,6 +7,7 @@ import { generateApiKey, hashApiKey } from './api-key-format';
 import { ApiKeyStrategy } from './api-key.strategy';
 import type { ApiKeyCredential, ApiKeysRepository } from './api-keys.repository';
 import type { LastUsedTracker } from './last-used-tracker';
+import { VerifiedKeyCache } from './verified-key-cache';
 
 const USER_ID = '0b7f4a8e-2b0e-4c55-9f3a-7f1d2d6c9a10';
 const KEY_ID = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
@@ -19,6 +20,7 @@ function setup(prefix = 'tke', environment: 'live' | 'test' = 'live') {
   const strategy = new ApiKeyStrategy(
     repository as unknown as ApiKeysRepository,
     tracker as unknown as LastUsedTracker,
+    new VerifiedKeyCache(),
     new JsonLogger('debug', (l) => lines.push(l)),
     config,
   );

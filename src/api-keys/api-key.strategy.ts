@@ -7,7 +7,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { bearerKeyPattern, hashApiKey } from './api-key-format';
 import { effectiveStatus } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';
+import type { ApiKeyCredential } from './api-keys.repository';
 import { LastUsedTracker } from './last-used-tracker';
+import { VerifiedKeyCache } from './verified-key-cache';
 
 const reject = (message: string): StrategyResult => Object.freeze({ kind: 'rejected', message });
 const INVALID = reject('Invalid API key');
@@ -18,7 +20,8 @@ const OWNER_BANNED = reject("The API key's owner is banned");
 /**
  * `Authorization: Bearer <key>`. Runs on every key-authenticated request, so it stays lean: a
  * precompiled pattern rejects anything malformed, of another prefix or of the other environment
- * without touching the database; a valid-looking key costs one SHA-256 and one indexed query.
+ * without touching the database; a valid-looking key costs one SHA-256 and one indexed query, or
+ * none when the same key was verified in the last second (VerifiedKeyCache).
  */
 @Injectable()
 export class ApiKeyStrategy implements AuthStrategy {
@@ -27,6 +30,7 @@ export class ApiKeyStrategy implements AuthStrategy {
   constructor(
     private readonly keys: ApiKeysRepository,
     private readonly lastUsed: LastUsedTracker,
+    private readonly verified: VerifiedKeyCache,
     private readonly logger: JsonLogger,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -39,8 +43,21 @@ export class ApiKeyStrategy implements AuthStrategy {
     const key = this.pattern.exec(header)?.[1];
     if (key === undefined) return INVALID;
 
-    const credential = await this.keys.findCredential(hashApiKey(key));
+    const keyHash = hashApiKey(key);
+    const lookupStartedAt = this.verified.now();
+    const remembered = this.verified.get(keyHash, lookupStartedAt);
+    const credential = remembered ?? (await this.keys.findCredential(keyHash));
     if (!credential) return INVALID;
+    const result = await this.verify(credential);
+    if (result.kind !== 'authenticated') {
+      if (remembered) this.verified.forgetHash(keyHash);
+    } else if (!remembered) {
+      this.verified.remember(keyHash, credential, lookupStartedAt);
+    }
+    return result;
+  }
+
+  private async verify(credential: ApiKeyCredential): Promise<StrategyResult> {
     const now = Date.now();
     const status = effectiveStatus(credential, now);
     if (status === 'revoked') return REVOKED;

@@ -71,7 +71,8 @@ export class ApiKeysController {
   @ApiOperation({
     summary: 'Revoke an API key (owner or admin)',
     description:
-      'The key stops working at once. Revocation is terminal; revoking again returns the key unchanged. ' +
+      'The key stops working at once on the server that revokes it, and within one second on every other instance. ' +
+      'Revocation is terminal; revoking again returns the key unchanged. ' +
       'An expired key can be revoked too.',
   })
   @ApiParam(ID_PARAM)

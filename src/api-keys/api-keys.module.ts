@@ -6,6 +6,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { LastUsedTracker } from './last-used-tracker';
+import { VerifiedKeyCache } from './verified-key-cache';
 
 /**
  * API keys: generation, storage as a hash, the management endpoints and the Bearer strategy. The
@@ -14,7 +15,7 @@ import { LastUsedTracker } from './last-used-tracker';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity])],
   controllers: [ApiKeysController],
-  providers: [ApiKeysRepository, ApiKeysService, ApiKeyStrategy, LastUsedTracker],
+  providers: [ApiKeysRepository, ApiKeysService, ApiKeyStrategy, LastUsedTracker, VerifiedKeyCache],
   exports: [ApiKeyStrategy],
 })
 export class ApiKeysModule {}

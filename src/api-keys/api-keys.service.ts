@@ -9,6 +9,7 @@ import { ApiKeyScope, ApiKeysRepository } from './api-keys.repository';
 import type { CreateApiKeyDto } from './create-api-key.dto';
 import type { CreatedApiKeyDto } from './created-api-key.dto';
 import { ALL_USERS, ListApiKeysQueryDto } from './list-api-keys-query.dto';
+import { VerifiedKeyCache } from './verified-key-cache';
 
 /** Active (neither revoked nor past expiry) keys one user may hold; bounds what a leaked session can mint. */
 export const MAX_ACTIVE_KEYS_PER_USER = 100;
@@ -22,6 +23,7 @@ export const MAX_ACTIVE_KEYS_PER_USER = 100;
 export class ApiKeysService {
   constructor(
     private readonly keys: ApiKeysRepository,
+    private readonly verified: VerifiedKeyCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,10 +63,19 @@ export class ApiKeysService {
     return toApiKeyDto(key, Date.now());
   }
 
-  /** Idempotent: revoking a revoked key returns it unchanged. An expired key can still be revoked. */
+  /**
+   * Idempotent: revoking a revoked key returns it unchanged. An expired key can still be revoked.
+   * This instance refuses the key from the next request on; other instances within one second.
+   */
   async revoke(principal: Principal, id: string): Promise<ApiKeyDto> {
     const now = new Date();
-    const key = await this.keys.revoke(id, visibleTo(principal), now);
+    let key;
+    try {
+      key = await this.keys.revoke(id, visibleTo(principal), now);
+    } finally {
+      // Also when reading the row back failed: the update may have committed.
+      this.verified.forget(id);
+    }
     if (!key) throw notFound();
     return toApiKeyDto(key, now.getTime());
   }
