@@ -1,9 +1,9 @@
-import { api, apiKeyCaller, Caller, sessionCaller } from './support/callers';
+import { api, Caller } from './support/callers';
+import { startDomainApp } from './support/domain-app';
 import { expectFieldError } from './support/field-errors';
 import { expectProblem } from './support/problem';
-import { apiKeyFor } from './support/rate-limit';
-import { resetDatabase, startTestApp, TestApp, withDb } from './support/test-app';
-import { signUp, SignedInUser } from './support/users';
+import { TestApp, withDb } from './support/test-app';
+import { SignedInUser } from './support/users';
 
 const EVENTS = '/api/v1/events';
 const TOURS = '/api/v1/tours';
@@ -14,9 +14,7 @@ const minimal = { name: 'Show', startsAt: '2026-06-12T19:30:00+02:00', endsAt: '
 
 describe('events', () => {
   let t: TestApp;
-  let admin: SignedInUser;
   let alice: SignedInUser;
-  let bob: SignedInUser;
   let callers: Record<'session' | 'api_key', Caller>;
   let asAlice: Caller;
   let asBob: Caller;
@@ -24,16 +22,7 @@ describe('events', () => {
   let tourId: string;
 
   beforeAll(async () => {
-    await resetDatabase();
-    // A generous budget: this file is about the domain rules, not the rate limit.
-    t = await startTestApp({ env: { RATE_LIMIT_MAX: '100000' } });
-    admin = await signUp(t, 'admin'); // the first user after a reset is the admin
-    alice = await signUp(t, 'alice');
-    bob = await signUp(t, 'bob');
-    asAdmin = sessionCaller(admin);
-    asAlice = sessionCaller(alice);
-    asBob = sessionCaller(bob);
-    callers = { session: asAlice, api_key: apiKeyCaller(await apiKeyFor(t, alice)) };
+    ({ t, alice, asAdmin, asAlice, asBob, callers } = await startDomainApp());
     tourId = (await api(t, asAlice).post(TOURS).send({ name: 'Home tour' }).expect(201)).body.id;
   });
   afterAll(() => t.close());

@@ -1,9 +1,10 @@
-import { api, apiKeyCaller, Caller, sessionCaller } from './support/callers';
+import { api, apiKeyCaller, Caller } from './support/callers';
+import { startDomainApp } from './support/domain-app';
 import { expectFieldError } from './support/field-errors';
 import { expectProblem } from './support/problem';
 import { apiKeyFor } from './support/rate-limit';
-import { resetDatabase, startTestApp, TestApp, withDb } from './support/test-app';
-import { signUp, SignedInUser } from './support/users';
+import { TestApp, withDb } from './support/test-app';
+import { SignedInUser } from './support/users';
 
 const TOURS = '/api/v1/tours';
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
@@ -22,25 +23,14 @@ async function waitForLockedStatement(query: RegExp): Promise<void> {
 
 describe('tours', () => {
   let t: TestApp;
-  let admin: SignedInUser;
   let alice: SignedInUser;
-  let bob: SignedInUser;
   let callers: Record<'session' | 'api_key', Caller>;
   let asAlice: Caller;
   let asBob: Caller;
   let asAdmin: Caller;
 
   beforeAll(async () => {
-    await resetDatabase();
-    // A generous budget: this file is about the domain rules, not the rate limit.
-    t = await startTestApp({ env: { RATE_LIMIT_MAX: '100000' } });
-    admin = await signUp(t, 'admin'); // the first user after a reset is the admin
-    alice = await signUp(t, 'alice');
-    bob = await signUp(t, 'bob');
-    asAdmin = sessionCaller(admin);
-    asAlice = sessionCaller(alice);
-    asBob = sessionCaller(bob);
-    callers = { session: asAlice, api_key: apiKeyCaller(await apiKeyFor(t, alice)) };
+    ({ t, alice, asAdmin, asAlice, asBob, callers } = await startDomainApp());
   });
   afterAll(() => t.close());
 
