@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { OwnedEntity } from '../common/domain/owned-entity';
 import type { EventStatus } from './event-status';
 
 /** A row of `events` (created by the ToursAndEvents migration; constraints and indexes live there). */
 @Entity('events')
-export class EventEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class EventEntity extends OwnedEntity {
   /** References `tours.id` ON DELETE RESTRICT: a tour with events cannot be deleted. */
   @Column({ name: 'tour_id', type: 'uuid', nullable: true })
   tourId: string | null;
@@ -39,14 +37,4 @@ export class EventEntity {
 
   @Column({ name: 'status', type: 'text', default: 'scheduled' })
   status: EventStatus;
-
-  /** Null once the creating user has been deleted (ON DELETE SET NULL). */
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { OwnedEntity } from '../common/domain/owned-entity';
 import type { TourStatus } from './tour-status';
 
 /** A row of `tours` (created by the ToursAndEvents migration; constraints live there too). */
 @Entity('tours')
-export class TourEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class TourEntity extends OwnedEntity {
   @Column({ name: 'name', type: 'varchar', length: 200 })
   name: string;
 
@@ -22,14 +20,4 @@ export class TourEntity {
 
   @Column({ name: 'end_date', type: 'date', nullable: true })
   endDate: string | null;
-
-  /** Null once the creating user has been deleted (ON DELETE SET NULL). */
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
