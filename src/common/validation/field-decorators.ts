@@ -14,3 +14,10 @@ export const UpperCase = (): PropertyDecorator =>
  * `@IsOptional()` (which lets `null` through) for fields whose column is NOT NULL.
  */
 export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_object, value: unknown) => value !== undefined);
+
+/**
+ * A query-string integer written in plain decimal digits. `Number()` would also accept `1e1`, `0x10`
+ * or `  7 `; anything but digits stays a string here and fails `@IsInt()` with a 400.
+ */
+export const DecimalInteger = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,30}$/.test(value) ? Number(value) : value));
