@@ -36,26 +36,27 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   // 1. Request id and the access log line, for everything including better-auth.
   app.use(requestContext(logger));
-  // 2. Security headers. The pages load only same-origin scripts; Swagger UI needs inline styles.
-  app.use(`/${OPENAPI_UI_PATH}`, helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'font-src': ["'self'"],
-          'object-src': ["'none'"],
-          'base-uri': ["'none'"],
-          'form-action': ["'self'"],
-          'frame-ancestors': ["'none'"],
-        },
-      },
-    }),
+  // 2. Security headers: a strict CSP (same-origin scripts and styles only) everywhere but Swagger UI,
+  // which sets inline styles; one of the two policies per request, never both.
+  const CSP_DIRECTIVES = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'font-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+  const strictHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
+  const docsHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CSP_DIRECTIVES, 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  const docsPrefix = `/${OPENAPI_UI_PATH}`;
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    (req.path.startsWith(docsPrefix) ? docsHeaders : strictHeaders)(req, res, next),
   );
   // The pages' CSS, JS and icon (the HTML itself comes from PagesController), with the headers above.
   app.useStaticAssets(PAGES_ASSETS_DIR, { prefix: '/assets', index: false, redirect: false });

@@ -66,6 +66,10 @@ describe('foundation', () => {
     expect(doc.body.paths['/api/v1/me']).toBeDefined();
     const ui = await t.http().get('/api/docs/').expect(200);
     expect(ui.text).toContain('swagger');
+    // Swagger UI sets inline styles: only its pages allow them, in a single policy.
+    expect(ui.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    const api = await t.http().get('/health');
+    expect(api.headers['content-security-policy']).toContain("style-src 'self';");
   });
 });
 
