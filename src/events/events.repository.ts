@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { fetchPage, updateLocked } from '../common/sql/owned-rows';
 import { EventEntity } from './event.entity';
 import type { EventStatus } from './event-status';
 
@@ -42,23 +43,12 @@ export class EventsRepository {
     if (filter.country) query.andWhere('event.country = :country', { country: filter.country });
     if (filter.from) query.andWhere('event.startsAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('event.startsAt < :to', { to: filter.to });
-    // COUNT(*) rather than getCount(), which counts DISTINCT ids: slower and needless without joins.
-    const counted = await query.clone().select('COUNT(*)::int', 'total').getRawOne<{ total: number }>();
-    const rows = await query
-      .orderBy('event.startsAt', 'ASC')
-      .addOrderBy('event.id', 'ASC')
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .getMany();
-    return [rows, counted?.total ?? 0];
+    return fetchPage(query.orderBy('event.startsAt', 'ASC').addOrderBy('event.id', 'ASC'), filter);
   }
 
-  /** Like ToursRepository.updateWith: read under a write lock, apply and check, save; null if absent. */
+  /** Applies and checks a patch under a row lock (see `updateLocked`); null when there is no such event. */
   updateWith(id: string, change: (current: EventEntity) => EventEntity): Promise<EventEntity | null> {
-    return this.events.manager.transaction(async (tx) => {
-      const current = await tx.findOne(EventEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      return current ? tx.save(EventEntity, change(current)) : null;
-    });
+    return updateLocked(this.events, id, change);
   }
 
   async delete(id: string): Promise<void> {

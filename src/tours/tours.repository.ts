@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { escapeLike } from '../common/sql/escape-like';
+import { fetchPage, updateLocked } from '../common/sql/owned-rows';
 import { EventEntity } from '../events/event.entity';
 import { TourEntity } from './tour.entity';
 import type { TourStatus } from './tour-status';
@@ -39,27 +40,12 @@ export class ToursRepository {
     if (filter.q) {
       query.andWhere(`lower(tour.name) LIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(filter.q.toLowerCase())}%` });
     }
-    // COUNT(*) rather than getCount(), which counts DISTINCT ids: slower and needless without joins.
-    const counted = await query.clone().select('COUNT(*)::int', 'total').getRawOne<{ total: number }>();
-    const rows = await query
-      .orderBy('tour.startDate', 'ASC', 'NULLS LAST')
-      .addOrderBy('tour.id', 'ASC')
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .getMany();
-    return [rows, counted?.total ?? 0];
+    return fetchPage(query.orderBy('tour.startDate', 'ASC', 'NULLS LAST').addOrderBy('tour.id', 'ASC'), filter);
   }
 
-  /**
-   * Reads the row under a write lock, lets `change` apply and check the patch (it may throw, which
-   * rolls back), and saves it, so concurrent PATCHes cannot combine into an invalid row.
-   * Null when there is no such tour.
-   */
+  /** Applies and checks a patch under a row lock (see `updateLocked`); null when there is no such tour. */
   updateWith(id: string, change: (current: TourEntity) => TourEntity): Promise<TourEntity | null> {
-    return this.tours.manager.transaction(async (tx) => {
-      const current = await tx.findOne(TourEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      return current ? tx.save(TourEntity, change(current)) : null;
-    });
+    return updateLocked(this.tours, id, change);
   }
 
   hasEvents(id: string): Promise<boolean> {
